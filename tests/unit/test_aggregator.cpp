@@ -15,7 +15,7 @@ WorkersStatistics load(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("Well-known activity names map to categories; anything else is unavailable", "[categories]") {
+TEST_CASE("Known activity names map to categories and others are unavailable", "[categories]") {
     CategoryMap m;
     CHECK(m.categorize("", "Idle") == Category::available);
     CHECK(m.categorize("", "Available") == Category::available);
@@ -28,7 +28,7 @@ TEST_CASE("Well-known activity names map to categories; anything else is unavail
     CHECK(m.categorize("", "") == Category::unavailable);
 }
 
-TEST_CASE("Overrides by SID win over overrides by name, which win over defaults", "[categories]") {
+TEST_CASE("Overrides by SID beat overrides by name which beat the defaults", "[categories]") {
     CategoryMap m;
     REQUIRE_FALSE(parse_category_overrides("On Call=busy; Idle = unavailable ;WA00000000000000000000000000000009=offline", m));
     CHECK(m.categorize("WA00000000000000000000000000000001", "on call") == Category::busy);
@@ -56,7 +56,7 @@ TEST_CASE("Realtime KPIs of the seed example", "[aggregator][fixtures]") {
     CHECK(*k.activities[1].share == Approx(9.0 / 15));
 }
 
-TEST_CASE("Custom activity names are counted and categorised, with overrides", "[aggregator][fixtures]") {
+TEST_CASE("Custom activity names are counted and categorised with overrides", "[aggregator][fixtures]") {
     const auto stats = load("custom-activities.json");
     auto defaults = realtime_kpis(*stats.realtime, CategoryMap{});
     CHECK(defaults.count(Category::available) == 5);
@@ -77,7 +77,7 @@ TEST_CASE("Custom activity names are counted and categorised, with overrides", "
     CHECK(k.activities[1].category == Category::busy);
 }
 
-TEST_CASE("Division by zero gives no value, never NaN or infinity", "[aggregator]") {
+TEST_CASE("Division by zero gives no value and never NaN or infinity", "[aggregator]") {
     RealtimeStatistics empty;
     auto k = realtime_kpis(empty, CategoryMap{});
     CHECK_FALSE(k.occupancy);
@@ -104,7 +104,7 @@ TEST_CASE("Logged in never goes below zero on messy data", "[aggregator]") {
     CHECK(realtime_kpis(rt, CategoryMap{}).logged_in == 0);
 }
 
-TEST_CASE("Cumulative KPIs: window, time per activity, share of staffed time, funnel", "[aggregator][fixtures]") {
+TEST_CASE("Cumulative KPIs cover window and time per activity and the funnel", "[aggregator][fixtures]") {
     auto k = cumulative_kpis(*load("custom-activities.json").cumulative, CategoryMap{});
     REQUIRE(k.window_seconds);
     CHECK(*k.window_seconds == 900);
@@ -125,7 +125,7 @@ TEST_CASE("Cumulative KPIs: window, time per activity, share of staffed time, fu
     CHECK(*k.reservations.rescinded.share == Approx(1.0 / 30));
 }
 
-TEST_CASE("Merging adds counts, totals and reservations; min of mins, max of maxes; avg from derived stays", "[merge][fixtures]") {
+TEST_CASE("Merge adds counts and takes min of mins and max of maxes", "[merge][fixtures]") {
     const auto merged = merge_workers_statistics({load("channel-voice.json"), load("channel-chat.json")});
     REQUIRE(merged.realtime);
     CHECK(merged.realtime->total_workers == 16);
@@ -165,7 +165,7 @@ TEST_CASE("Merging adds counts, totals and reservations; min of mins, max of max
     CHECK(merged.workspace_sid == "WS0123456789abcdef0123456789abcdef");
 }
 
-TEST_CASE("Merging one response changes nothing; merging none gives an empty model", "[merge][fixtures]") {
+TEST_CASE("Merging one response changes nothing and none gives nothing", "[merge][fixtures]") {
     const auto voice = load("channel-voice.json");
     const auto one = merge_workers_statistics({voice});
     CHECK(one.realtime->total_workers == voice.realtime->total_workers);
@@ -182,7 +182,7 @@ TEST_CASE("Merging one response changes nothing; merging none gives an empty mod
     CHECK_FALSE(none.cumulative);
 }
 
-TEST_CASE("Merging keeps apart activities that share a SID but not a name, as in the seed", "[merge][fixtures]") {
+TEST_CASE("Merge keeps apart activities sharing a SID but not a name", "[merge][fixtures]") {
     const auto seed = load("seed-example.json");
     const auto merged = merge_workers_statistics({seed, seed});
     REQUIRE(merged.realtime->activity_statistics.size() == 4);

@@ -8,7 +8,7 @@ using namespace wstats;
 using json = nlohmann::json;
 using wstats::test::fixture;
 
-TEST_CASE("analyze runs decode, validate and aggregate; the summary needs a valid document", "[analysis]") {
+TEST_CASE("analyze gives a summary only for a valid document", "[analysis]") {
     auto ok = analyze(fixture("seed-example.json"));
     CHECK(ok.valid());
     REQUIRE(ok.summary);
@@ -25,7 +25,7 @@ TEST_CASE("The validator does not add noise to a document with errors", "[analys
     CHECK(a.diagnostics[0].code == "negative_count");
 }
 
-TEST_CASE("The analysis JSON has valid, errors, warnings and summary", "[analysis]") {
+TEST_CASE("The analysis JSON has valid and errors and warnings and summary", "[analysis]") {
     AnalyzeOptions opt;
     opt.categories.set_by_name("On Call", Category::busy);
     const json j = json::parse(analysis_to_json(analyze(fixture("custom-activities.json"), opt)));
@@ -44,7 +44,7 @@ TEST_CASE("The analysis JSON has valid, errors, warnings and summary", "[analysi
     CHECK(c["activities"][5]["staffed_share"].is_null());
 }
 
-TEST_CASE("Diagnostics in the JSON carry code, path and message", "[analysis]") {
+TEST_CASE("Diagnostics in the JSON carry code and path and message", "[analysis]") {
     const json j = json::parse(analysis_to_json(analyze(fixture("seed-example.json"))));
     CHECK(j["valid"] == true);
     json first_order_warning;

@@ -58,7 +58,7 @@ TEST_CASE("Every official example decodes with no error", "[decoder][fixtures]")
     }
 }
 
-TEST_CASE("Unknown fields are tolerated anywhere, whatever their shape", "[decoder]") {
+TEST_CASE("Unknown fields of any shape are tolerated anywhere", "[decoder]") {
     auto r = decode_workers_statistics(
         R"({"future":{"a":[1,{"b":null}]},"realtime":{"extra":[[]],"total_workers":2,"activity_statistics":[)"
         R"({"sid":"WA00000000000000000000000000000001","workers":2,"friendly_name":"Idle","color":"#0f0","nested":{"x":1}}]}})");
@@ -127,7 +127,7 @@ TEST_CASE("Negative counts and durations are errors", "[decoder]") {
     CHECK(has(d.diagnostics, "negative_count", "/cumulative/activity_durations/0/min", Severity::error));
 }
 
-TEST_CASE("Integers beyond 2^53 - 1 overflow, including those beyond 64 bits", "[decoder]") {
+TEST_CASE("Integers beyond 2^53 - 1 overflow even beyond 64 bits", "[decoder]") {
     auto exact = decode_workers_statistics(R"({"realtime":{"total_workers":9007199254740991}})");
     CHECK(exact.ok());
     CHECK(exact.model.realtime->total_workers == 9007199254740991);
@@ -139,7 +139,7 @@ TEST_CASE("Integers beyond 2^53 - 1 overflow, including those beyond 64 bits", "
     CHECK(has(big_float.diagnostics, "integer_overflow", "/cumulative/reservations_created", Severity::error));
 }
 
-TEST_CASE("Integral floats are accepted with a warning; fractions are errors", "[decoder]") {
+TEST_CASE("Integral floats are accepted with a warning but fractions are errors", "[decoder]") {
     auto r = decode_workers_statistics(R"({"realtime":{"total_workers":15.0}})");
     CHECK(r.ok());
     CHECK(r.model.realtime->total_workers == 15);
@@ -160,7 +160,7 @@ TEST_CASE("SIDs with the wrong prefix or length are errors", "[decoder]") {
     CHECK(has(r.diagnostics, "invalid_sid", "/realtime/activity_statistics/0/sid", Severity::error));
 }
 
-TEST_CASE("Activity items need a sid and a worker count; durations default missing numbers to 0", "[decoder]") {
+TEST_CASE("Activity items need sid and workers but durations default to 0", "[decoder]") {
     auto r = decode_workers_statistics(with_activity(R"({"friendly_name":"Idle"})"));
     CHECK(count_code(r.diagnostics, "missing_field") == 2);
     CHECK(has(r.diagnostics, "missing_field", "/realtime/activity_statistics/0", Severity::error));

@@ -5,7 +5,7 @@
 namespace wstats {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the documented order
 
 json ratio_json(const Ratio& r) { return r ? json(*r) : json(nullptr); }
 

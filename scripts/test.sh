@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test suite: the Catch2 suite natively and as wasm under Node,
+# the CLI checks, the Node tests of the Embind API and the browser tests in
+# headless Chromium. Installs what is missing first. Exit status is non-zero
+# on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+echo "== native build and tests (g++)"
+cmake --preset native >/dev/null
+cmake --build --preset native
+ctest --preset native
+
+echo "== wasm build and tests (Emscripten, Catch2 under Node)"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm
+ctest --preset wasm
+
+if [ -d tests/node ]; then
+  echo "== Node tests of the Embind API"
+  node --test tests/node/
+fi
+
+if [ -d tests/e2e ]; then
+  echo "== browser tests (headless Chromium)"
+  node --test --test-concurrency=1 tests/e2e/
+fi
+
+echo "== all test suites passed"
