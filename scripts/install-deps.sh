@@ -9,7 +9,6 @@ packages=(
   cmake make g++            # native build
   emscripten                # wasm build (Debian's 3.1.6; see docs/toolchain.md)
   nlohmann-json3-dev catch2 # header-only libraries
-  nodejs npm                # wasm tests under Node, mock server, browser tests
   chromium                  # headless browser for the end-to-end tests and the screenshot
   fonts-dejavu-core         # a font for the screenshot
   lcov                      # scripts/coverage.sh
@@ -19,6 +18,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm run the wasm tests, the mock server and the browser tests.
+# Machines of this kind ship them outside Debian's packaging; install
+# Debian's only where there are none (Node 18 or newer is needed).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing Debian packages: ${missing[*]}"
   SUDO=""
