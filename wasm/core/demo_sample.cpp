@@ -1,0 +1,11 @@
+#include "demo_sample.hpp"
+
+namespace wstats {
+
+std::string_view demo_sample_json() {
+    // Kept in one line: it is data, and tests/unit/test_controller.cpp checks it decodes cleanly.
+    static constexpr std::string_view kSample = R"json({"url":"https://taskrouter.twilio.com/v1/Workspaces/WSd3000000000000000000000000000000/Workers/Statistics","realtime":{"total_workers":42,"activity_statistics":[{"sid":"WA000000000000000000000000000d3000","friendly_name":"Available","workers":9},{"sid":"WA000000000000000000000000000d3001","friendly_name":"Busy","workers":17},{"sid":"WA000000000000000000000000000d3002","friendly_name":"Reserved","workers":3},{"sid":"WA000000000000000000000000000d3003","friendly_name":"Wrap Up","workers":4},{"sid":"WA000000000000000000000000000d3004","friendly_name":"Break","workers":2},{"sid":"WA000000000000000000000000000d3005","friendly_name":"Training","workers":1},{"sid":"WA000000000000000000000000000d3006","friendly_name":"Offline","workers":6}]},"cumulative":{"start_time":"2024-05-01T08:00:00Z","end_time":"2024-05-01T08:15:00Z","activity_durations":[{"sid":"WA000000000000000000000000000d3000","friendly_name":"Available","avg":95,"min":4,"max":610,"total":3420},{"sid":"WA000000000000000000000000000d3001","friendly_name":"Busy","avg":412,"min":38,"max":1985,"total":28840},{"sid":"WA000000000000000000000000000d3002","friendly_name":"Reserved","avg":14,"min":3,"max":42,"total":1260},{"sid":"WA000000000000000000000000000d3003","friendly_name":"Wrap Up","avg":71,"min":12,"max":340,"total":4970},{"sid":"WA000000000000000000000000000d3004","friendly_name":"Break","avg":780,"min":300,"max":900,"total":3120},{"sid":"WA000000000000000000000000000d3005","friendly_name":"Training","avg":1800,"min":1800,"max":1800,"total":1800},{"sid":"WA000000000000000000000000000d3006","friendly_name":"Offline","avg":2400,"min":600,"max":3600,"total":14400}],"reservations_created":86,"reservations_accepted":71,"reservations_rejected":6,"reservations_timed_out":4,"reservations_canceled":3,"reservations_rescinded":2},"account_sid":"ACd3000000000000000000000000000000","workspace_sid":"WSd3000000000000000000000000000000"})json";
+    return kSample;
+}
+
+}  // namespace wstats
