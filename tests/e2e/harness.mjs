@@ -28,30 +28,43 @@ export async function startServers(mockOptions = {}) {
 }
 
 /**
- * Opens a page that only holds the given markup and the element's module,
- * records console errors, page errors and failed requests.
+ * Opens a page with the element's module, then inserts the given markup.
+ * Every worker-stats event is recorded from before the insertion, so no
+ * test can miss one that fires early; `credentials` are set on #w before it
+ * is connected. Console errors, page errors and failed loads are collected.
  */
-export async function openWidgetPage(browser, site, bodyHtml, { colorScheme = 'light' } = {}) {
+export async function openWidgetPage(browser, site, bodyHtml, { colorScheme = 'light', credentials = null } = {}) {
   const context = await browser.newContext({ colorScheme, viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(site.url + 'blank.html');
-  await page.evaluate(async ({ html }) => {
-    document.body.innerHTML = html;
+  await page.evaluate(async ({ html, credentials }) => {
+    window.__wsEvents = [];
+    for (const type of ['worker-stats-update', 'worker-stats-error']) {
+      document.addEventListener(type, (e) => window.__wsEvents.push({ id: e.target.id, type, detail: e.detail }));
+    }
     await import('./worker-stats.js');
-  }, { html: bodyHtml });
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const fragment = document.importNode(template.content, true);
+    customElements.upgrade(fragment);  // so #w has its methods before it is connected
+    const widget = fragment.querySelector('#w');
+    if (widget && credentials) widget.setCredentials(credentials[0], credentials[1]);
+    document.body.append(fragment);
+  }, { html: bodyHtml, credentials });
   return { page, context, problems };
 }
 
-/** Resolves with the detail of the next worker-stats event of `type` on `selector`. */
-export function nextEvent(page, selector, type, timeout = 10000) {
-  return page.evaluate(({ selector, type, timeout }) => new Promise((resolve, reject) => {
-    const el = document.querySelector(selector);
-    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
-    el.addEventListener(type, (e) => { clearTimeout(timer); resolve(e.detail); }, { once: true });
-  }), { selector, type, timeout });
+/** Waits for the n-th (1-based) worker-stats event of `type` on `selector` and returns its detail. */
+export async function nextEvent(page, selector, type, n = 1, timeout = 10000) {
+  const id = selector.replace(/^#/, '');
+  const handle = await page.waitForFunction(({ id, type, n }) => {
+    const matching = window.__wsEvents.filter((e) => e.id === id && e.type === type);
+    return matching.length >= n ? matching[n - 1].detail : null;
+  }, { id, type, n }, { timeout });
+  return handle.jsonValue();
 }
 
 /** Text of elements matching `css` inside the element's shadow root. */

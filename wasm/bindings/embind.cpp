@@ -58,6 +58,12 @@ val render_html(std::string text, val options) {
     return guarded("renderHtml", [&] { return from_json(wstats::render_snapshot_json(text, to_json(options))); });
 }
 
+// Embind matches calls by argument count: the optional arguments get
+// overloads of their own.
+val analyze_text(std::string text) { return analyze(std::move(text), val::undefined()); }
+val build_request_url_query(val query) { return build_request_url(std::move(query), val::undefined()); }
+val render_html_text(std::string text) { return render_html(std::move(text), val::undefined()); }
+
 // One widget's controller for JS. `listener(type, html, detailJson)` receives
 // every event; it must not throw (the custom element wraps it).
 class Controller {
@@ -111,8 +117,11 @@ private:
 
 EMSCRIPTEN_BINDINGS(worker_stats) {
     emscripten::function("analyze", &analyze);
+    emscripten::function("analyze", &analyze_text);
     emscripten::function("buildRequestUrl", &build_request_url);
+    emscripten::function("buildRequestUrl", &build_request_url_query);
     emscripten::function("renderHtml", &render_html);
+    emscripten::function("renderHtml", &render_html_text);
     emscripten::class_<Controller>("WorkerStatsController")
         .constructor<val>()
         .function("configure", &Controller::configure)
