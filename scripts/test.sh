@@ -7,25 +7,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+suites=0
 
 echo "== native build and tests (g++)"
 cmake --preset native >/dev/null
 cmake --build --preset native
 ctest --preset native
+suites=$((suites + 1))
 
 echo "== wasm build and tests (Emscripten, Catch2 under Node)"
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm
 ctest --preset wasm
+suites=$((suites + 1))
 
 if [ -d tests/node ]; then
   echo "== Node tests of the Embind API"
   node --test tests/node/
+  suites=$((suites + 1))
 fi
 
 if [ -d tests/e2e ]; then
   echo "== browser tests (headless Chromium)"
   node --test --test-concurrency=1 tests/e2e/
+  suites=$((suites + 1))
 fi
 
 echo "== all test suites passed"
+echo "suites: $suites passed, 0 failed"
