@@ -21,17 +21,13 @@ cmake --build --preset wasm
 ctest --preset wasm
 suites=$((suites + 1))
 
-if [ -d tests/node ]; then
-  echo "== Node tests of the Embind API"
-  node --test tests/node/
-  suites=$((suites + 1))
-fi
+echo "== Node tests of the Embind API and the mock TaskRouter"
+node --test tests/node/
+suites=$((suites + 1))
 
-if [ -d tests/e2e ]; then
-  echo "== browser tests (headless Chromium)"
-  node --test --test-concurrency=1 tests/e2e/
-  suites=$((suites + 1))
-fi
+echo "== browser tests (headless Chromium against the mock, servers started by the tests)"
+node --test --test-concurrency=1 tests/e2e/
+suites=$((suites + 1))
 
 echo "== all test suites passed"
 echo "suites: $suites passed, 0 failed"

@@ -220,3 +220,13 @@ test('the update event bubbles out of the shadow root to the document', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a server that does not answer in time gives a timeout error', async () => {
+  servers.mock.setFaults({ delayMs: 2500 });
+  const { page, context, problems } = await openLive('timeout="1"');
+  const detail = await nextEvent(page, '#w', 'worker-stats-error');
+  assert.equal(detail.kind, 'timeout');
+  assert.match((await shadowTexts(page, '#w', '.ws-error'))[0], /No answer/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
