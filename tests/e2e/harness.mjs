@@ -1,5 +1,6 @@
 // Shared set-up of the browser tests: the servers they need, started here on
 // loopback, and headless Debian Chromium driven by playwright-core.
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,11 +21,26 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Starts a mock TaskRouter and the site under a sub-path with a strict CSP. */
+/** A loopback URL where nothing listens (a port taken and released again). */
+function closedEndpoint() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(`http://127.0.0.1:${port}`));
+    });
+  });
+}
+
+/**
+ * Starts a mock TaskRouter and the site under a sub-path with a strict CSP.
+ * `dead` is an endpoint with no server, allowed by the CSP, so a test can
+ * meet a real refused connection.
+ */
 export async function startServers(mockOptions = {}) {
   const mock = await startMockTaskRouter(mockOptions);
-  const site = await startStaticServer({ root: SITE, prefix: '/static/widgets/', csp: strictCsp([mock.url]) });
-  return { mock, site, close: async () => { await site.close(); await mock.close(); } };
+  const dead = await closedEndpoint();
+  const site = await startStaticServer({ root: SITE, prefix: '/static/widgets/', csp: strictCsp([mock.url, dead]) });
+  return { mock, site, dead, close: async () => { await site.close(); await mock.close(); } };
 }
 
 /**

@@ -188,12 +188,12 @@ test('a malformed response shows an error and keeps the last good figures', asyn
 
 test('a dead server gives a network error, not a crash', async () => {
   const { page, context, problems } = await openWidgetPage(browser, servers.site,
-    `<worker-stats id="w" endpoint="http://127.0.0.1:9" workspace-sid="${DEFAULT_WORKSPACE}"></worker-stats>`);
+    `<worker-stats id="w" endpoint="${servers.dead}" workspace-sid="${DEFAULT_WORKSPACE}"></worker-stats>`);
   const detail = await nextEvent(page, '#w', 'worker-stats-error');
   assert.equal(detail.kind, 'network');
   assert.match((await shadowTexts(page, '#w', '.ws-error'))[0], /Cannot reach the server/);
-  // Chromium reports the refused connection (or the CSP refusal) itself.
-  assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Content Security Policy|net::/.test(p)), []);
+  // Chromium logs the refused connection itself; nothing else may be logged.
+  assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED/.test(p)), []);
   await context.close();
 });
 
