@@ -1,17 +1,14 @@
 #include "analysis.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_views.hpp"
 
 namespace wstats {
 namespace {
 
-using json = nlohmann::ordered_json;  // keys in the documented order
+using json_views::dump;
+using json = json_views::json;
 
 json ratio_json(const Ratio& r) { return r ? json(*r) : json(nullptr); }
-
-json diagnostic_json(const Diagnostic& d) {
-    return json{{"severity", severity_name(d.severity)}, {"code", d.code}, {"path", d.path}, {"message", d.message}};
-}
 
 json summary_json(const Summary& s) {
     json out{{"account_sid", s.account_sid}, {"workspace_sid", s.workspace_sid}, {"sources", s.sources},
@@ -52,10 +49,6 @@ json summary_json(const Summary& s) {
     return out;
 }
 
-// Strings from the network may hold invalid UTF-8 only if the decoder let it
-// through (it does not); `replace` keeps dump() from throwing regardless.
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 }  // namespace
 
 Analysis analyze(std::string_view bytes, const AnalyzeOptions& options) {
@@ -73,11 +66,9 @@ Analysis analyze(std::string_view bytes, const AnalyzeOptions& options) {
 }
 
 std::string analysis_to_json(const Analysis& a) {
-    json errors = json::array(), warnings = json::array();
-    for (const auto& d : a.diagnostics) (d.severity == Severity::error ? errors : warnings).push_back(diagnostic_json(d));
     return dump(json{{"valid", a.valid()},
-                     {"errors", std::move(errors)},
-                     {"warnings", std::move(warnings)},
+                     {"errors", json_views::diagnostics(a.diagnostics, Severity::error)},
+                     {"warnings", json_views::diagnostics(a.diagnostics, Severity::warning)},
                      {"summary", a.summary ? summary_json(*a.summary) : json(nullptr)}});
 }
 
@@ -85,10 +76,6 @@ std::string json_quote(std::string_view text) { return dump(json(std::string(tex
 
 std::string summary_to_json(const Summary& s) { return dump(summary_json(s)); }
 
-std::string diagnostics_to_json(const Diagnostics& ds) {
-    json out = json::array();
-    for (const auto& d : ds) out.push_back(diagnostic_json(d));
-    return dump(out);
-}
+std::string diagnostics_to_json(const Diagnostics& ds) { return dump(json_views::diagnostics(ds)); }
 
 }  // namespace wstats

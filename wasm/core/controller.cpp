@@ -1,26 +1,22 @@
 #include "controller.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "demo_sample.hpp"
+#include "json_views.hpp"
 
 namespace wstats {
 namespace {
 
 std::string error_json(const ErrorView& e) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    for (const auto& d : e.diagnostics) {
-        errors.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"path", d.path}, {"message", d.message}});
-    }
-    nlohmann::ordered_json j{{"kind", e.kind},
-                             {"title", e.title},
-                             {"message", e.message},
-                             {"status", e.status},
-                             {"twilio_code", e.twilio_code ? nlohmann::ordered_json(*e.twilio_code) : nlohmann::ordered_json(nullptr)},
-                             {"more_info", e.more_info},
-                             {"errors", std::move(errors)}};
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    using json_views::json;
+    return json_views::dump(json{{"kind", e.kind},
+                                 {"title", e.title},
+                                 {"message", e.message},
+                                 {"status", e.status},
+                                 {"twilio_code", e.twilio_code ? json(*e.twilio_code) : json(nullptr)},
+                                 {"more_info", e.more_info},
+                                 {"errors", json_views::diagnostics(e.diagnostics)}});
 }
 
 // The host part of a URL, for messages ("taskrouter.twilio.com").

@@ -1,15 +1,15 @@
 #include "snapshot.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "analysis.hpp"
+#include "json_views.hpp"
 #include "render.hpp"
 #include "widget_config.hpp"
 
 namespace wstats {
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = json_views::json;
+using json_views::dump;
 
 struct SnapshotOptions {
     AnalyzeOptions analyze;
@@ -35,16 +35,6 @@ SnapshotOptions read_options(std::string_view text) {
     return o;
 }
 
-json diagnostics_array(const Diagnostics& ds, Severity s) {
-    json out = json::array();
-    for (const auto& d : ds) {
-        if (d.severity == s) out.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"path", d.path}, {"message", d.message}});
-    }
-    return out;
-}
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 }  // namespace
 
 std::string render_snapshot_json(std::string_view body, std::string_view options_json) {
@@ -68,8 +58,8 @@ std::string render_snapshot_json(std::string_view body, std::string_view options
     all.insert(all.end(), a.diagnostics.begin(), a.diagnostics.end());
     return dump(json{{"valid", a.valid() && o.problems.empty()},
                      {"html", render_widget(v)},
-                     {"errors", diagnostics_array(all, Severity::error)},
-                     {"warnings", diagnostics_array(all, Severity::warning)}});
+                     {"errors", json_views::diagnostics(all, Severity::error)},
+                     {"warnings", json_views::diagnostics(all, Severity::warning)}});
 }
 
 std::string analyze_json(std::string_view body, std::string_view options_json) {
@@ -83,8 +73,8 @@ std::string build_request_url_json(std::string_view query_json, std::string_view
     problems.insert(problems.end(), plan.problems.begin(), plan.problems.end());
     const bool ok = !has_errors(problems);
     return dump(json{{"url", ok ? json(plan.url) : json(nullptr)},
-                     {"errors", diagnostics_array(problems, Severity::error)},
-                     {"warnings", diagnostics_array(problems, Severity::warning)}});
+                     {"errors", json_views::diagnostics(problems, Severity::error)},
+                     {"warnings", json_views::diagnostics(problems, Severity::warning)}});
 }
 
 }  // namespace wstats
