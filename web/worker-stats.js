@@ -9,8 +9,8 @@
 //   <worker-stats workspace-sid="WS..." endpoint="https://proxy.example" refresh="30"></worker-stats>
 //   element.setCredentials(accountSid, authToken)   // memory only, never an attribute
 //
-// Events: worker-stats-update (detail: the analysis {valid, errors, warnings, summary})
-//         worker-stats-error  (detail: {kind, title, message, status, twilio_code, more_info, errors})
+// Events: worker-stats-update (detail: {valid, errors, warnings, summary, rate_limit})
+//         worker-stats-error  (detail: {kind, title, message, status, twilio_code, more_info, errors, rate_limit})
 
 const coreUrl = new URL('./worker-stats-core.mjs', import.meta.url);
 const styleUrl = new URL('./worker-stats.css', import.meta.url);

@@ -41,6 +41,8 @@ test('the widget shows exactly the figures the mock served', async () => {
   const expected = generateStatistics({ seed: 7, workspaceSid: DEFAULT_WORKSPACE, params, window: requestWindow(params, NOW) });
 
   assert.equal(detail.summary.realtime.total, expected.realtime.total_workers);
+  // Cross-origin, these are readable only because the mock exposes them (Access-Control-Expose-Headers).
+  assert.deepEqual(detail.rate_limit, { limit: 1000, remaining: 999, config: 'WorkersStatistics', retry_after: null });
   const tiles = await shadowTexts(page, '#w', '.ws-tile-value');
   assert.equal(tiles[0], String(expected.realtime.total_workers));
   const offline = expected.realtime.activity_statistics.find((a) => a.friendly_name === 'Offline').workers;

@@ -198,3 +198,17 @@ TEST_CASE("A network failure and a timeout are told apart", "[controller]") {
     CHECK_THAT(h.events.back().detail_json, Catch::Contains("\"kind\":\"network\""));
     CHECK_THAT(h.events.back().html, Catch::Contains("127.0.0.1:8080"));
 }
+
+TEST_CASE("Events carry the rate-limit headers of the answer", "[controller]") {
+    Harness h;
+    h.controller.configure(kApiConfig);
+    h.controller.start();
+    h.transport.answer(200, fixture("custom-activities.json"),
+                       "Content-Type: application/json\r\nX-Rate-Limit-Limit: 100\r\nX-Rate-Limit-Remaining: 97\r\nX-Rate-Limit-Config: Workers\r\n");
+    CHECK_THAT(h.events.back().detail_json,
+               Catch::Contains(R"("rate_limit":{"limit":100,"remaining":97,"config":"Workers","retry_after":null})"));
+    CHECK(h.controller.rate_limit().remaining == 97);
+    h.scheduler.advance(30000);
+    h.transport.answer(429, R"({"code":20429,"message":"Too Many Requests"})", "Retry-After: 60\r\nX-Rate-Limit-Remaining: 0\r\n");
+    CHECK_THAT(h.events.back().detail_json, Catch::Contains(R"("retry_after":60)"));
+}

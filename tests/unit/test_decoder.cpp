@@ -230,3 +230,13 @@ TEST_CASE("JSON Pointer tokens escape '~' and '/'", "[decoder]") {
     auto r = decode_workers_statistics(R"({"a/b":1,"realtime":{"total_workers":1,"total_workers":1}})");
     CHECK(r.ok());
 }
+
+TEST_CASE("A window time that is not ISO 8601 is a warning and the window is unknown", "[decoder]") {
+    auto r = decode_workers_statistics(R"({"cumulative":{"start_time":"yesterday","end_time":"2024-05-01T08:15:00Z"}})");
+    CHECK(r.ok());
+    CHECK(has(r.diagnostics, "invalid_datetime", "/cumulative/start_time", Severity::warning));
+    REQUIRE(r.model.cumulative);
+    CHECK(r.model.cumulative->start_time == "yesterday");
+    CHECK_FALSE(r.model.cumulative->start_epoch);
+    CHECK(r.model.cumulative->end_epoch == 1714551300);
+}

@@ -8,7 +8,7 @@
 namespace wstats {
 namespace {
 
-std::string error_json(const ErrorView& e) {
+std::string error_json(const ErrorView& e, const RateLimit& rate = {}) {
     using json_views::json;
     return json_views::dump(json{{"kind", e.kind},
                                  {"title", e.title},
@@ -16,7 +16,8 @@ std::string error_json(const ErrorView& e) {
                                  {"status", e.status},
                                  {"twilio_code", e.twilio_code ? json(*e.twilio_code) : json(nullptr)},
                                  {"more_info", e.more_info},
-                                 {"errors", json_views::diagnostics(e.diagnostics)}});
+                                 {"errors", json_views::diagnostics(e.diagnostics)},
+                                 {"rate_limit", json_views::rate_limit(rate)}});
 }
 
 // The host part of a URL, for messages ("taskrouter.twilio.com").
@@ -154,7 +155,7 @@ void WidgetController::on_response(std::uint64_t generation, const HttpResponse&
 
     if (reading.failure) {
         last_error_ = error_view(*reading.failure);
-        emit("error", error_json(*last_error_));
+        emit("error", error_json(*last_error_, reading.rate_limit));
         schedule_next(reading.failure->kind == "rate_limited" ? reading.rate_limit.retry_after : std::nullopt);
         return;
     }
@@ -173,12 +174,14 @@ void WidgetController::on_response(std::uint64_t generation, const HttpResponse&
         e.status = response.status;
         e.diagnostics = analysis.diagnostics;
         last_error_ = e;
-        emit("error", error_json(e));
+        emit("error", error_json(e, reading.rate_limit));
     } else {
         last_error_.reset();
         updated_at_ms_ = scheduler_.now_ms();
         last_good_ = std::move(analysis);
-        emit("update", analysis_to_json(*last_good_));
+        json_views::json detail = json_views::analysis(*last_good_);
+        detail["rate_limit"] = json_views::rate_limit(reading.rate_limit);
+        emit("update", json_views::dump(detail));
     }
     schedule_next(std::nullopt);
 }
