@@ -212,3 +212,13 @@ TEST_CASE("Events carry the rate-limit headers of the answer", "[controller]") {
     h.transport.answer(429, R"({"code":20429,"message":"Too Many Requests"})", "Retry-After: 60\r\nX-Rate-Limit-Remaining: 0\r\n");
     CHECK_THAT(h.events.back().detail_json, Catch::Contains(R"("retry_after":60)"));
 }
+
+TEST_CASE("A missing snapshot is not reported as an unknown workspace", "[controller]") {
+    Harness h;
+    h.controller.configure(R"({"src":"snapshots/latest.json"})");
+    h.controller.start();
+    h.transport.answer(404, "not found", "Content-Type: text/plain\r\n");
+    CHECK_THAT(h.events.back().html, Catch::Contains("Snapshot not found"));
+    CHECK_THAT(h.events.back().html, Catch::Contains("snapshots/latest.json"));
+    CHECK(h.events.back().html.find("Workspace not found") == std::string::npos);
+}

@@ -154,6 +154,11 @@ void WidgetController::on_response(std::uint64_t generation, const HttpResponse&
     if (reading.rate_limit.limit || reading.rate_limit.remaining) rate_limit_ = reading.rate_limit;
 
     if (reading.failure) {
+        if (config_.mode == SourceMode::snapshot && reading.failure->kind == "not_found") {
+            // The API's 404 means an unknown workspace; a snapshot's means a missing file.
+            reading.failure->title = "Snapshot not found";
+            reading.failure->message = "Nothing at " + config_.snapshot_url + ".";
+        }
         last_error_ = error_view(*reading.failure);
         emit("error", error_json(*last_error_, reading.rate_limit));
         schedule_next(reading.failure->kind == "rate_limited" ? reading.rate_limit.retry_after : std::nullopt);
