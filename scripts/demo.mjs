@@ -15,9 +15,21 @@ if (shotIndex >= 0 && !screenshot) {
   process.exit(2);
 }
 
+// Tries the preferred port, then any free one: a busy 8080 must not stop the demo.
+async function onPort(preferred, start) {
+  try {
+    return await start(preferred);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE' || preferred === 0) throw error;
+    console.log(`port ${preferred} is busy; using a free one`);
+    return start(0);
+  }
+}
+
 // A screenshot run takes free ports so it never collides with a running demo.
-const mock = await startMockTaskRouter({ port: screenshot ? 0 : Number(process.env.MOCK_PORT || 8787), auth: false });
-const web = await startStaticServer({ root: site, port: screenshot ? 0 : Number(process.env.DEMO_PORT || 8080), csp: strictCsp([mock.url]) });
+const mock = await onPort(screenshot ? 0 : Number(process.env.MOCK_PORT || 8787), (port) => startMockTaskRouter({ port, auth: false }));
+const web = await onPort(screenshot ? 0 : Number(process.env.DEMO_PORT || 8080),
+  (port) => startStaticServer({ root: site, port, csp: strictCsp([mock.url]) }));
 const pageUrl = `${web.url}?endpoint=${encodeURIComponent(mock.url)}&workspace=${DEFAULT_WORKSPACE}&minutes=15&refresh=15`;
 
 if (!screenshot) {
