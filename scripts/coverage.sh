@@ -7,8 +7,11 @@ scripts/install-deps.sh
 cmake --preset coverage >/dev/null
 cmake --build --preset coverage
 find build/coverage -name '*.gcda' -delete
+# A zero baseline first, so a core file that no test reaches is listed at 0% instead of missing.
+lcov --quiet --capture --initial --directory build/coverage --output-file build/coverage/base.info
 ctest --preset coverage >/dev/null
-lcov --quiet --capture --directory build/coverage --output-file build/coverage/all.info
+lcov --quiet --capture --directory build/coverage --output-file build/coverage/run.info
+lcov --quiet --add-tracefile build/coverage/base.info --add-tracefile build/coverage/run.info --output-file build/coverage/all.info
 lcov --quiet --extract build/coverage/all.info "$PWD/wasm/core/*" --output-file build/coverage/core.info
 echo "== line coverage of wasm/core by the Catch2 suite and the CLI tests"
 lcov --list build/coverage/core.info
