@@ -78,15 +78,16 @@ export class WorkerStatsElement extends HTMLElement {
   /** Sets Basic credentials (Account SID + Auth Token, or API key + secret). Kept in memory only. */
   setCredentials(username, password) {
     this.#credentials = { username: String(username ?? ''), password: String(password ?? '') };
-    if (this.#controller) {
-      this.#controller.setCredentials(this.#credentials.username, this.#credentials.password);
-      this.#controller.refresh();
-    }
+    // Start over: an answer still on its way was asked for with the old credentials.
+    if (this.#controller) this.#queueConfigure();
   }
 
   clearCredentials() {
     this.#credentials = null;
-    this.#controller?.clearCredentials();
+    if (this.#controller) {
+      this.#controller.clearCredentials();
+      this.#queueConfigure();
+    }
   }
 
   /** Write-only property form of setCredentials: el.credentials = {username, password}. */
