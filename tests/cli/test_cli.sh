@@ -37,6 +37,8 @@ expect "check --minutes flags a window of the wrong length" 0 'window_length_mis
 expect "summarize prints the figures" 0 'occupancy +100.0%' -- "$cli" summarize "$fx/seed-example.json"
 expect "summarize merges files" 0 'total workers +16' -- "$cli" summarize "$fx/channel-voice.json" "$fx/channel-chat.json"
 expect "summarize merges the funnel" 0 'reservations created 15' -- "$cli" summarize "$fx/channel-voice.json" "$fx/channel-chat.json"
+expect "summarize flags a merge of different windows" 0 'merge_window_mismatch' \
+  -- "$cli" summarize "$fx/channel-voice.json" "$fx/channel-chat.json"
 expect "summarize --json" 0 '"summary":\{.*"total":16' -- "$cli" summarize --json "$fx/channel-voice.json" "$fx/channel-chat.json"
 expect "summarize --categories" 0 'busy +7 ' -- "$cli" summarize --categories "On Call=busy" "$fx/custom-activities.json"
 expect "summarize of an invalid file exits 1 without figures" 1 'no summary' -- "$cli" summarize "$fx/truncated.json"

@@ -200,3 +200,13 @@ TEST_CASE("Summaries carry the workspace and the number of merged sources", "[ag
     CHECK(s.realtime);
     CHECK(s.cumulative);
 }
+
+TEST_CASE("Merging parts of different workspaces or windows is flagged", "[merge][fixtures]") {
+    const auto voice = load("channel-voice.json");
+    const auto chat = load("channel-chat.json");  // its window starts five minutes earlier
+    auto seed = load("seed-example.json");
+    const Diagnostics d = check_mergeable({voice, chat, seed});
+    CHECK(wstats::test::has(d, "merge_window_mismatch", "#1/cumulative/start_time", Severity::warning));
+    CHECK(wstats::test::has(d, "merge_workspace_mismatch", "#2/workspace_sid", Severity::warning));
+    CHECK(check_mergeable({voice, voice}).empty());
+}

@@ -175,6 +175,13 @@ TEST_CASE("A key that appears twice is a warning and the last value wins", "[dec
     CHECK(r.ok());
     CHECK(has(r.diagnostics, "duplicate_key", "/realtime/total_workers", Severity::warning));
     CHECK(r.model.realtime->total_workers == 2);
+
+    auto lists = decode_workers_statistics(
+        R"({"realtime":{"activity_statistics":[{"sid":"WA00000000000000000000000000000001","workers":1}],)"
+        R"("activity_statistics":[{"sid":"WA00000000000000000000000000000002","workers":2}]}})");
+    CHECK(has(lists.diagnostics, "duplicate_key", "/realtime/activity_statistics", Severity::warning));
+    REQUIRE(lists.model.realtime->activity_statistics.size() == 1);
+    CHECK(lists.model.realtime->activity_statistics[0].workers == 2);
 }
 
 TEST_CASE("Malformed JSON is an error that names the byte offset", "[decoder]") {

@@ -180,6 +180,13 @@ int run(const Args& args) {
         } else {
             std::vector<WorkersStatistics> parts;
             for (const auto& a : analyses) parts.push_back(a.model);
+            for (auto d : check_mergeable(parts)) {
+                // "#1/..." -> "file#/..."
+                const std::size_t slash = d.path.find('/');
+                const std::size_t index = std::stoul(d.path.substr(1, slash - 1));
+                d.path = args.files[index] + "#" + d.path.substr(slash);
+                all.push_back(std::move(d));
+            }
             summary = summarize(merge_workers_statistics(parts), options.categories, static_cast<int>(parts.size()));
         }
     }

@@ -155,3 +155,36 @@ WorkersStatistics merge_workers_statistics(const std::vector<WorkersStatistics>&
 }
 
 }  // namespace wstats
+
+namespace wstats {
+
+Diagnostics check_mergeable(const std::vector<WorkersStatistics>& parts) {
+    Diagnostics out;
+    const WorkersStatistics* first_ws = nullptr;
+    const CumulativeStatistics* first_window = nullptr;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto& p = parts[i];
+        const std::string at = "#" + std::to_string(i);
+        if (!p.workspace_sid.empty()) {
+            if (!first_ws) first_ws = &p;
+            else if (p.workspace_sid != first_ws->workspace_sid) {
+                out.push_back({Severity::warning, "merge_workspace_mismatch",
+                               "response " + std::to_string(i) + " is for workspace " + p.workspace_sid + ", not " +
+                                   first_ws->workspace_sid + "; the merged figures mix two workspaces",
+                               at + "/workspace_sid"});
+            }
+        }
+        if (p.cumulative && (p.cumulative->start_epoch || p.cumulative->end_epoch)) {
+            if (!first_window) first_window = &*p.cumulative;
+            else if (p.cumulative->start_epoch != first_window->start_epoch || p.cumulative->end_epoch != first_window->end_epoch) {
+                out.push_back({Severity::warning, "merge_window_mismatch",
+                               "response " + std::to_string(i) + " covers " + p.cumulative->start_time + " to " +
+                                   p.cumulative->end_time + ", not the window of the first response; the merged window spans both",
+                               at + "/cumulative/start_time"});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace wstats

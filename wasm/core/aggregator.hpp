@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "categories.hpp"
+#include "diagnostics.hpp"
 #include "model.hpp"
 
 namespace wstats {
@@ -80,5 +81,10 @@ Summary summarize(const WorkersStatistics& stats, const CategoryMap& categories,
 // one per TaskQueue...) into one. See merge_workers_statistics in
 // aggregator.cpp for the arithmetic and its limits.
 WorkersStatistics merge_workers_statistics(const std::vector<WorkersStatistics>& parts);
+
+// Warnings about parts that should not be merged as if they were slices of
+// one picture: different workspaces (merge_workspace_mismatch) or different
+// windows (merge_window_mismatch). Paths are "#i/..." with the part's index.
+Diagnostics check_mergeable(const std::vector<WorkersStatistics>& parts);
 
 }  // namespace wstats

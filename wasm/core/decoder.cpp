@@ -243,6 +243,9 @@ private:
         switch (ctx) {
             case Ctx::realtime: model_.realtime.emplace(); break;
             case Ctx::cumulative: model_.cumulative.emplace(); break;
+            // A repeated list key replaces the list (the last value wins).
+            case Ctx::activity_list: model_.realtime->activity_statistics.clear(); break;
+            case Ctx::duration_list: model_.cumulative->activity_durations.clear(); break;
             case Ctx::activity_count: model_.realtime->activity_statistics.emplace_back(); break;
             case Ctx::activity_duration: model_.cumulative->activity_durations.emplace_back(); break;
             default: break;
