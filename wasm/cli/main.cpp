@@ -120,7 +120,7 @@ void print_summary(const Summary& s) {
 int run(const Args& args) {
     AnalyzeOptions options;
     if (!args.minutes.empty()) {
-        options.validation.requested_minutes = parse_minutes(args.minutes);
+        options.validation.requested_minutes = parse_decimal(args.minutes);
         if (options.validation.requested_minutes < 1) {
             std::fprintf(stderr, "worker-stats: --minutes must be a positive whole number\n");
             return kExitUnreadable;

@@ -17,11 +17,18 @@ const char* category_name(Category c) {
     return "unavailable";
 }
 
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
 std::string fold_activity_name(std::string_view name) {
-    std::size_t b = 0, e = name.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(name[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(name[e - 1]))) --e;
-    std::string out(name.substr(b, e - b));
+    std::string out(trim(name));
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
@@ -62,18 +69,16 @@ std::optional<std::string> parse_category_overrides(std::string_view spec, Categ
         if (eq == std::string_view::npos) {
             return "category override \"" + std::string(entry) + "\" must look like Name=category";
         }
-        const std::string key = fold_activity_name(entry.substr(0, eq));
+        const std::string_view key = trim(entry.substr(0, eq));
         const auto category = parse_category(entry.substr(eq + 1));
         if (key.empty() || !category) {
             return "category override \"" + std::string(entry) +
                    "\": the category must be available, reserved, busy, unavailable or offline";
         }
-        // A key that is a well-formed activity SID overrides by SID; SIDs are
-        // case-sensitive in the API, so the original spelling is kept.
-        std::string raw(entry.substr(0, eq));
-        const std::string trimmed = raw.substr(raw.find_first_not_of(' '), raw.find_last_not_of(' ') - raw.find_first_not_of(' ') + 1);
-        if (is_sid(trimmed, SidKind::activity)) into.by_sid[trimmed] = *category;
-        else into.by_name[key] = *category;
+        // A key that is a well-formed activity SID overrides by SID (SIDs are
+        // case-sensitive in the API); anything else is a name.
+        if (is_sid(key, SidKind::activity)) into.by_sid[std::string(key)] = *category;
+        else into.set_by_name(key, *category);
         if (end == spec.size()) break;
     }
     return std::nullopt;

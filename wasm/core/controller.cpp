@@ -168,7 +168,7 @@ void WidgetController::on_response(std::uint64_t generation, const HttpResponse&
     AnalyzeOptions options;
     options.categories = config_.categories;
     if (config_.mode == SourceMode::api && !config_.query.minutes.empty()) {
-        options.validation.requested_minutes = parse_minutes(config_.query.minutes);
+        options.validation.requested_minutes = parse_decimal(config_.query.minutes);
     }
     Analysis analysis = analyze(response.body, options);
     if (!analysis.valid()) {

@@ -65,8 +65,6 @@ public:
     Handler(WorkersStatistics& model, Diagnostics& diags, const DecodeOptions& opt)
         : model_(model), diags_(diags), opt_(opt) {}
 
-    bool stopped_for_depth = false;
-
     // --- SAX interface -----------------------------------------------------
     bool null() { return scalar(Scalar{Scalar::null}); }
     bool boolean(bool) { return scalar(Scalar{Scalar::boolean}); }
@@ -157,7 +155,6 @@ private:
         if (stack_.size() >= opt_.max_depth) {
             add(Severity::error, "nesting_too_deep",
                 "the document nests deeper than " + std::to_string(opt_.max_depth) + " levels", pointer());
-            stopped_for_depth = true;
             return false;
         }
         Ctx child = Ctx::skip;
@@ -169,11 +166,9 @@ private:
             }
             root_seen_ = true;
         } else {
+            // An array element keeps its index while open (its own paths use
+            // it); the index advances when it closes.
             child = container_context(is_array);
-            if (stack_.back().is_array) {
-                // The element is consumed now; its index is still the current one
-                // for the child's own paths, so advance on close instead.
-            }
         }
         stack_.push_back(Frame{child, is_array, 0, std::string(), 0});
         begin_container(child);

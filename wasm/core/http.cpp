@@ -16,7 +16,7 @@ std::string_view trim(std::string_view s) {
 
 std::optional<std::int64_t> parse_int(const std::optional<std::string>& text) {
     if (!text) return std::nullopt;
-    const std::int64_t v = parse_minutes(*text);  // a plain non-negative decimal, or -1
+    const std::int64_t v = parse_decimal(*text);
     if (v < 0) return std::nullopt;
     return v;
 }

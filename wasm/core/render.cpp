@@ -199,7 +199,7 @@ std::string describe_scope(const WorkersStatisticsQuery& q) {
     else if (!q.task_queue_sid.empty()) add("queue " + q.task_queue_sid);
     if (!q.task_channel.empty()) add(q.task_channel);
     if (!q.friendly_name.empty()) add("workers named " + q.friendly_name);
-    if (!q.minutes.empty()) add("last " + std::to_string(parse_minutes(q.minutes)) + " min");
+    if (!q.minutes.empty()) add("last " + std::to_string(parse_decimal(q.minutes)) + " min");
     else if (!q.start_date.empty() || !q.end_date.empty())
         add((q.start_date.empty() ? std::string("…") : q.start_date) + " \u2013 " + (q.end_date.empty() ? std::string("now") : q.end_date));
     else add("last 15 min");

@@ -69,7 +69,7 @@ std::string check_base_url(Diagnostics& out, std::string_view base) {
 
 }  // namespace
 
-std::int64_t parse_minutes(std::string_view text) {
+std::int64_t parse_decimal(std::string_view text) {
     if (text.empty() || text.size() > 12) return -1;
     std::int64_t v = 0;
     for (char c : text) {
@@ -111,7 +111,7 @@ Diagnostics validate_query(const WorkersStatisticsQuery& q, std::int64_t now) {
         }
     }
     if (!q.minutes.empty()) {
-        const std::int64_t m = parse_minutes(q.minutes);
+        const std::int64_t m = parse_decimal(q.minutes);
         if (m < 1 || m > kMaxMinutes) {
             problem(out, Severity::error, "invalid_minutes", "Minutes",
                     "Minutes must be a whole number from 1 to 43200 (30 days)");
@@ -130,11 +130,10 @@ Diagnostics validate_query(const WorkersStatisticsQuery& q, std::int64_t now) {
         problem(out, Severity::warning, "start_before_retention", "StartDate",
                 "StartDate is more than 30 days ago; TaskRouter keeps 30 days of statistics, so the window will be cut");
     }
-    for (const auto* text : {&q.task_queue_name, &q.friendly_name, &q.task_channel}) {
+    const std::pair<const char*, const std::string*> free_text[] = {
+        {"TaskQueueName", &q.task_queue_name}, {"FriendlyName", &q.friendly_name}, {"TaskChannel", &q.task_channel}};
+    for (const auto& [name, text] : free_text) {
         if (text->size() > 1024) {
-            const char* name = text == &q.task_queue_name ? "TaskQueueName"
-                               : text == &q.friendly_name ? "FriendlyName"
-                                                          : "TaskChannel";
             problem(out, Severity::error, "parameter_too_long", name, std::string(name) + " is longer than 1024 characters");
         }
     }
@@ -158,7 +157,7 @@ RequestPlan plan_request(const WorkersStatisticsQuery& q, std::string_view base_
         url += percent_encode(value);
         sep = '&';
     };
-    add("Minutes", q.minutes.empty() ? q.minutes : std::to_string(parse_minutes(q.minutes)));
+    add("Minutes", q.minutes.empty() ? q.minutes : std::to_string(parse_decimal(q.minutes)));
     add("StartDate", q.start_date);
     add("EndDate", q.end_date);
     add("TaskQueueSid", q.task_queue_sid);

@@ -47,9 +47,10 @@ RequestPlan plan_request(const WorkersStatisticsQuery& query, std::string_view b
 // Validates only the query (no URL). Same problems as plan_request.
 Diagnostics validate_query(const WorkersStatisticsQuery& query, std::int64_t now_epoch_seconds);
 
-// Parses a Minutes text: a positive decimal integer without sign or spaces.
-// Returns -1 when it is not one (the caller reports the problem).
-std::int64_t parse_minutes(std::string_view text);
+// Parses a non-negative decimal integer written without sign or spaces and
+// with at most 12 digits (Minutes, seconds, header values). Returns -1 when
+// the text is not one; the caller reports the problem in its own terms.
+std::int64_t parse_decimal(std::string_view text);
 
 // RFC 3986 percent-encoding of everything outside the unreserved set.
 std::string percent_encode(std::string_view text);

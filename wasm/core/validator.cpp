@@ -31,6 +31,20 @@ void check_duplicate_sids(Diagnostics& out, const std::vector<Item>& items, cons
     }
 }
 
+// Reports each activity of `items` whose SID does not appear in `others`.
+template <typename Item, typename Other>
+void report_one_sided(Diagnostics& out, const std::vector<Item>& items, const std::vector<Other>& others,
+                      const std::string& list_path, const char* code, const char* what) {
+    std::unordered_set<std::string> other_sids;
+    for (const auto& o : others) other_sids.insert(o.sid);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].sid.empty() && !other_sids.count(items[i].sid)) {
+            warn(out, code, "activity " + label(items[i].sid, items[i].friendly_name) + " " + what,
+                 list_path + "/" + std::to_string(i));
+        }
+    }
+}
+
 // The workspace SID inside a URL such as .../v1/Workspaces/WS.../Workers/Statistics.
 std::string workspace_in_url(const std::string& url) {
     const std::string marker = "/Workspaces/";
@@ -115,25 +129,10 @@ Diagnostics validate_workers_statistics(const WorkersStatistics& s, const Valida
     }
 
     if (s.realtime && s.cumulative) {
-        std::unordered_set<std::string> realtime_sids, cumulative_sids;
-        for (const auto& a : s.realtime->activity_statistics) realtime_sids.insert(a.sid);
-        for (const auto& d : s.cumulative->activity_durations) cumulative_sids.insert(d.sid);
-        const auto& rl = s.realtime->activity_statistics;
-        for (std::size_t i = 0; i < rl.size(); ++i) {
-            if (!rl[i].sid.empty() && !cumulative_sids.count(rl[i].sid)) {
-                warn(out, "activity_missing_in_cumulative",
-                     "activity " + label(rl[i].sid, rl[i].friendly_name) + " has realtime counts but no cumulative durations",
-                     "/realtime/activity_statistics/" + std::to_string(i));
-            }
-        }
-        const auto& cl = s.cumulative->activity_durations;
-        for (std::size_t i = 0; i < cl.size(); ++i) {
-            if (!cl[i].sid.empty() && !realtime_sids.count(cl[i].sid)) {
-                warn(out, "activity_missing_in_realtime",
-                     "activity " + label(cl[i].sid, cl[i].friendly_name) + " has cumulative durations but no realtime count",
-                     "/cumulative/activity_durations/" + std::to_string(i));
-            }
-        }
+        report_one_sided(out, s.realtime->activity_statistics, s.cumulative->activity_durations, "/realtime/activity_statistics",
+                         "activity_missing_in_cumulative", "has realtime counts but no cumulative durations");
+        report_one_sided(out, s.cumulative->activity_durations, s.realtime->activity_statistics, "/cumulative/activity_durations",
+                         "activity_missing_in_realtime", "has cumulative durations but no realtime count");
     }
     return out;
 }

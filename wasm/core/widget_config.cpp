@@ -72,7 +72,7 @@ bool seconds_of(const json& v, int& out) {
         return true;
     }
     if (v.is_string()) {
-        const std::int64_t n = parse_minutes(v.get<std::string>());
+        const std::int64_t n = parse_decimal(v.get<std::string>());
         if (n < 0 || n > kMaxRefreshSeconds) return false;
         out = static_cast<int>(n);
         return true;
