@@ -82,7 +82,7 @@ void print_summary(const Summary& s) {
         std::printf("\nnow\n");
         std::printf("  total workers   %lld\n", static_cast<long long>(k.total));
         std::printf("  logged in       %lld\n", static_cast<long long>(k.logged_in));
-        for (Category c : {Category::available, Category::reserved, Category::busy, Category::unavailable, Category::offline}) {
+        for (Category c : kAllCategories) {
             std::printf("  %s%lld (%s)\n", pad(category_name(c), 16).c_str(), static_cast<long long>(k.count(c)),
                         format_percent(ratio(k.count(c), k.total)).c_str());
         }

@@ -35,7 +35,7 @@ std::string fold_activity_name(std::string_view name) {
 
 std::optional<Category> parse_category(std::string_view name) {
     const std::string n = fold_activity_name(name);
-    for (Category c : {Category::available, Category::reserved, Category::busy, Category::unavailable, Category::offline}) {
+    for (Category c : kAllCategories) {
         if (n == category_name(c)) return c;
     }
     return std::nullopt;

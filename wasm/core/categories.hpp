@@ -14,6 +14,9 @@ namespace wstats {
 
 enum class Category { available, reserved, busy, unavailable, offline };
 inline constexpr int kCategoryCount = 5;
+// Every category, in display order.
+inline constexpr Category kAllCategories[kCategoryCount] = {Category::available, Category::reserved, Category::busy,
+                                                           Category::unavailable, Category::offline};
 
 const char* category_name(Category c);                          // "available", ...
 std::optional<Category> parse_category(std::string_view name);  // inverse, case-insensitive

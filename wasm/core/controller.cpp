@@ -149,16 +149,13 @@ void WidgetController::fetch() {
 void WidgetController::on_response(std::uint64_t generation, const HttpResponse& response) {
     if (generation != generation_) return;  // stopped or reconfigured since
     in_flight_ = false;
-    const std::string url = config_.mode == SourceMode::snapshot ? config_.snapshot_url : config_.endpoint;
-    ResponseReading reading = read_response(response, host_of(url.empty() ? std::string(kDefaultBaseUrl) : url));
+    const bool snapshot = config_.mode == SourceMode::snapshot;
+    const std::string url = snapshot ? config_.snapshot_url : config_.endpoint;
+    ResponseReading reading = read_response(response, host_of(url.empty() ? std::string(kDefaultBaseUrl) : url),
+                                            snapshot ? ResourceKind::snapshot : ResourceKind::api, url);
     if (reading.rate_limit.limit || reading.rate_limit.remaining) rate_limit_ = reading.rate_limit;
 
     if (reading.failure) {
-        if (config_.mode == SourceMode::snapshot && reading.failure->kind == "not_found") {
-            // The API's 404 means an unknown workspace; a snapshot's means a missing file.
-            reading.failure->title = "Snapshot not found";
-            reading.failure->message = "Nothing at " + config_.snapshot_url + ".";
-        }
         last_error_ = error_view(*reading.failure);
         emit("error", error_json(*last_error_, reading.rate_limit));
         schedule_next(reading.failure->kind == "rate_limited" ? reading.rate_limit.retry_after : std::nullopt);

@@ -99,7 +99,7 @@ std::string basic_authorization(std::string_view username, std::string_view pass
     return "Basic " + base64_encode(pair);
 }
 
-ResponseReading read_response(const HttpResponse& r, std::string_view host) {
+ResponseReading read_response(const HttpResponse& r, std::string_view host, ResourceKind kind, std::string_view url) {
     ResponseReading out;
     const auto headers = parse_header_block(r.raw_headers);
     out.content_type = find_header(headers, "content-type").value_or("");
@@ -136,7 +136,10 @@ ResponseReading read_response(const HttpResponse& r, std::string_view host) {
                     "The Account SID and Auth Token (or API key and secret) were not accepted.");
     }
     if (r.status == 403) return fail("forbidden", "Access denied", "These credentials may not read this workspace's statistics.");
-    if (r.status == 404) return fail("not_found", "Workspace not found", "No workspace with this SID exists in the account.");
+    if (r.status == 404) {
+        if (kind == ResourceKind::snapshot) return fail("not_found", "Snapshot not found", "Nothing at " + std::string(url) + ".");
+        return fail("not_found", "Workspace not found", "No workspace with this SID exists in the account.");
+    }
     if (r.status == 429) {
         std::string msg = "Too many requests: TaskRouter's rate limit was reached.";
         if (out.rate_limit.retry_after) msg += " Retrying after " + std::to_string(*out.rate_limit.retry_after) + " s.";

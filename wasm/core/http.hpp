@@ -74,6 +74,11 @@ struct ResponseReading {
     std::string content_type;
 };
 
-ResponseReading read_response(const HttpResponse& response, std::string_view host_for_messages = {});
+// What was asked for: the API, or a static snapshot file (whose 404 means a
+// missing file, not an unknown workspace).
+enum class ResourceKind { api, snapshot };
+
+ResponseReading read_response(const HttpResponse& response, std::string_view host_for_messages = {},
+                              ResourceKind kind = ResourceKind::api, std::string_view url = {});
 
 }  // namespace wstats

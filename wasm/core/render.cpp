@@ -8,9 +8,6 @@
 namespace wstats {
 namespace {
 
-constexpr Category kCategories[] = {Category::available, Category::reserved, Category::busy, Category::unavailable,
-                                    Category::offline};
-
 std::string num(std::int64_t v) { return std::to_string(v); }
 
 // A percentage width for SVG geometry, clamped to [0, 100].
@@ -102,7 +99,7 @@ void render_realtime(std::string& h, const RealtimeKpis& k) {
     // One stacked bar of the five categories, then a legend with counts and shares.
     h += "<svg class=\"ws-stack\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Workers by category\">";
     double x = 0;
-    for (Category c : kCategories) {
+    for (Category c : kAllCategories) {
         const Ratio r = ratio(k.count(c), k.total);
         if (!r || *r <= 0) continue;
         char buf[32];
@@ -111,7 +108,7 @@ void render_realtime(std::string& h, const RealtimeKpis& k) {
         x += *r * 100.0;
     }
     h += "</svg><ul class=\"ws-legend\">";
-    for (Category c : kCategories) {
+    for (Category c : kAllCategories) {
         const std::string name = category_name(c);
         h += "<li class=\"ws-cat\" data-category=\"" + name + "\"><span class=\"ws-swatch ws-c-" + name + "\"></span>" +
              "<span class=\"ws-cat-name\">" + name + "</span> <span class=\"ws-cat-count\">" + num(k.count(c)) +
